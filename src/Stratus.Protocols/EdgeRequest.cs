@@ -48,6 +48,15 @@ public sealed class ServiceRouting
 
     /// <summary>Path prefixes of REST services, to route unsigned or shared-signing-name calls.</summary>
     public IReadOnlyList<string> PathPrefixes { get; init; } = [];
+
+    /// <summary>Claims requests by host (S3 virtual-hosted buckets); checked before everything else.</summary>
+    public Func<HttpRequest, bool>? ClaimsHost { get; init; }
+
+    /// <summary>The protocol of the service's REST API (restJson1 or restXml), null for non-REST services.</summary>
+    public WireProtocol? RestProtocol { get; init; }
+
+    /// <summary>The service that answers requests nothing else claims (S3, as on AWS's legacy global endpoint).</summary>
+    public bool IsFallback { get; init; }
 }
 
 /// <summary>A service the edge can route to.</summary>
@@ -59,6 +68,9 @@ public interface IAwsService
     ServiceRouting Routing { get; }
 
     Task HandleAsync(EdgeRequest request);
+
+    /// <summary>Loads persisted state and starts background work; called once before the server listens.</summary>
+    ValueTask StartAsync() => ValueTask.CompletedTask;
 
     /// <summary>Wipes all state (POST /_stratus/reset).</summary>
     ValueTask ResetAsync();

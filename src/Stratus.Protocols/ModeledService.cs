@@ -32,6 +32,8 @@ public abstract class ModeledService<TApi> : IAwsService where TApi : class
 
     public abstract ValueTask ResetAsync();
 
+    public virtual ValueTask StartAsync() => ValueTask.CompletedTask;
+
     public async Task HandleAsync(EdgeRequest request)
     {
         try
@@ -112,6 +114,7 @@ public abstract class ModeledService<TApi> : IAwsService where TApi : class
         var context = request.CreateContext(Name, op.Name);
         var opModel = Model.Operations[op.Name];
         var node = opModel.Input is null ? null : QueryRequestReader.Read(Model, Model.Shape(opModel.Input), parameters);
+        if (node is not null) BeforeQueryInput(node, request);
         object input;
         try
         {
@@ -156,6 +159,11 @@ public abstract class ModeledService<TApi> : IAwsService where TApi : class
         http.Response.Headers["x-amzn-RequestId"] = request.RequestId;
         WriteExtraHeaders(http.Response, context);
         await RestJsonBinder.WriteOutputAsync(Model, match.Operation, op.OutputToNode(output), http.Response, context.Aborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Lets a service complete query-protocol input from the request (e.g. SQS's QueueUrl from the path).</summary>
+    protected virtual void BeforeQueryInput(System.Text.Json.Nodes.JsonObject input, EdgeRequest request)
+    {
     }
 
     /// <summary>The error for a REST path that names no operation; services may word it their own way.</summary>

@@ -52,8 +52,8 @@ public static class ServiceModelResource
 {
     public static Lazy<ServiceModel> Load(Assembly assembly, string name) => new(() =>
     {
-        using var stream = assembly.GetManifestResourceStream($"model/{name}.json")
-            ?? throw new InvalidOperationException($"model resource model/{name}.json is missing");
+        using var stream = assembly.GetManifestResourceStream($"model/{name}.model.json")
+            ?? throw new InvalidOperationException($"model resource model/{name}.model.json is missing");
         using var reader = new StreamReader(stream);
         return ServiceModel.Parse(reader.ReadToEnd());
     });
