@@ -33,7 +33,7 @@ internal sealed partial class SqsQueue
     public long CreatedAt { get; }
     public long LastModifiedAt { get; set; }
     public Dictionary<string, string> Tags { get; }
-    public long LastPurgeAt { get; set; } = long.MinValue;
+    public long LastPurgeAt { get; set; } = long.MinValue / 2;
     public bool Deleted { get; set; }
     public bool IsFifo => Attributes.IsFifo;
 
