@@ -77,4 +77,7 @@ public interface IAwsService
 
     /// <summary>Operations implemented, for health and the coverage table.</summary>
     IReadOnlyCollection<string> ImplementedOperations { get; }
+
+    /// <summary>Every operation of the AWS API, implemented or not (the coverage table lists the difference).</summary>
+    IReadOnlyCollection<string> KnownOperations => ImplementedOperations;
 }

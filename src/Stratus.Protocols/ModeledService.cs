@@ -30,6 +30,8 @@ public abstract class ModeledService<TApi> : IAwsService where TApi : class
     public ServiceModel Model => _operations.Model;
     public IReadOnlyCollection<string> ImplementedOperations { get; }
 
+    public IReadOnlyCollection<string> KnownOperations => _operations.ByName.Keys;
+
     public abstract ValueTask ResetAsync();
 
     public virtual ValueTask StartAsync() => ValueTask.CompletedTask;
