@@ -33,19 +33,17 @@ internal sealed class RuntimeLoop : IDisposable
 
     public async Task RunAsync(Func<LambdaInvocation, Task> handler, CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            NextInvocation next;
-            try
+            while (!cancellationToken.IsCancellationRequested)
             {
-                next = await _client.NextAsync(_payload, cancellationToken).ConfigureAwait(false);
+                var next = await _client.NextAsync(_payload, cancellationToken).ConfigureAwait(false);
+                await HandleAsync(next, handler, cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-
-            await HandleAsync(next, handler, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping is not a failure, whether it interrupts the long poll or a post.
         }
     }
 
