@@ -21,7 +21,7 @@ public sealed class DotNetBootstrapTests
         Assert.False(first.IsError, first.Body);
         Assert.Equal("""{"Message":"Hello Ada, born 1815-12-10","RequestId":"req-1","Instances":1}""", first.Body);
         Assert.Equal("""{"Message":"Hello Grace, born 1906-12-09","RequestId":"req-2","Instances":1}""", second.Body);
-        Assert.Contains("\treq-1\tinfo\tgreeting Ada", function.Output, StringComparison.Ordinal);
+        await function.WaitForOutputAsync(output => output.Contains("\treq-1\tinfo\tgreeting Ada", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -12,6 +12,7 @@ public sealed class FunctionProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private Task[] _readers = [];
 
     private FunctionProcess(Process process) => _process = process;
 
@@ -55,6 +56,7 @@ public sealed class FunctionProcess : IAsyncDisposable
             await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
 
+        await Task.WhenAll(_readers).WaitAsync(TimeSpan.FromSeconds(10));
         _process.Dispose();
     }
 
@@ -93,24 +95,43 @@ public sealed class FunctionProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = start };
         var function = new FunctionProcess(process);
-        process.OutputDataReceived += (_, line) => function.Append(line.Data);
-        process.ErrorDataReceived += (_, line) => function.Append(line.Data);
         process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        // Raw characters, not lines: the runtimes fold multi-line messages with '\r', which line readers would split.
+        function._readers = [function.PumpAsync(process.StandardOutput), function.PumpAsync(process.StandardError)];
         return function;
     }
 
-    private void Append(string? line)
+    /// <summary>Waits until the captured output satisfies <paramref name="condition"/>, failing after a deadline.</summary>
+    public async Task<string> WaitForOutputAsync(Func<string, bool> condition, TimeSpan? timeout = null)
     {
-        if (line is null)
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
         {
-            return;
-        }
+            var output = Output;
+            if (condition(output))
+            {
+                return output;
+            }
 
-        lock (_output)
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The expected output did not appear. Output so far:\n{output}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    private async Task PumpAsync(StreamReader reader)
+    {
+        var buffer = new char[4096];
+        int read;
+        while ((read = await reader.ReadAsync(buffer)) > 0)
         {
-            _output.AppendLine(line);
+            lock (_output)
+            {
+                _output.Append(buffer, 0, read);
+            }
         }
     }
 
