@@ -86,7 +86,7 @@ public sealed class ProxyRequestContext
     [JsonPropertyName("requestTime")] public string? RequestTime { get; set; }
 
     /// <summary>The request time in epoch milliseconds.</summary>
-    [JsonPropertyName("requestTimeEpoch")] public long RequestTimeEpoch { get; set; }
+    [JsonPropertyName("requestTimeEpoch")] public long? RequestTimeEpoch { get; set; }
 
     /// <summary>The resource id.</summary>
     [JsonPropertyName("resourceId")] public string? ResourceId { get; set; }
