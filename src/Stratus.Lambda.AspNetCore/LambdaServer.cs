@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,7 +29,11 @@ public sealed class LambdaServer : IServer
     }
 
     /// <inheritdoc />
-    public IFeatureCollection Features { get; } = new FeatureCollection();
+    /// <remarks>
+    /// Holds an addresses feature although nothing listens, so that apps calling <c>app.Run(url)</c> or
+    /// <c>app.Urls.Add(...)</c> for local runs still start on Lambda.
+    /// </remarks>
+    public IFeatureCollection Features { get; } = CreateFeatures();
 
     /// <inheritdoc />
     public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
@@ -57,6 +62,13 @@ public sealed class LambdaServer : IServer
 
     /// <inheritdoc />
     public void Dispose() => _stopping.Dispose();
+
+    private static FeatureCollection CreateFeatures()
+    {
+        var features = new FeatureCollection();
+        features.Set<IServerAddressesFeature>(new ServerAddressesFeature());
+        return features;
+    }
 
     private async Task RunAsync(Func<LambdaInvocation, Task> handler)
     {

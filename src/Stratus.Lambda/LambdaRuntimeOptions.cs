@@ -15,6 +15,13 @@ public sealed class LambdaRuntimeOptions
     /// <summary>Where log lines go; defaults to stdout, which Lambda collects.</summary>
     public TextWriter? LogOutput { get; set; }
 
+    /// <summary>
+    /// Whether Console.Out and Console.Error are routed through the Lambda logger while the loop runs, so that
+    /// Console.WriteLine lines carry the timestamp, request id and level as under AWS's .NET runtime. Defaults to true
+    /// when <see cref="LogOutput"/> is not set (the runtime owns stdout), false otherwise.
+    /// </summary>
+    public bool? RedirectConsole { get; set; }
+
     /// <summary>The clock behind <see cref="ILambdaContext.RemainingTime"/> and log timestamps.</summary>
     public TimeProvider? TimeProvider { get; set; }
 

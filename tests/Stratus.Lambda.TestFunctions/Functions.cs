@@ -33,6 +33,7 @@ public sealed class Functions
     {
         await Task.Yield();
         context.Logger.LogInformation($"greeting {person.Name}");
+        Console.WriteLine($"console says hi to {person.Name}");
         return new Greeting
         {
             Message = $"Hello {person.Name}, born {person.Born:yyyy-MM-dd}",

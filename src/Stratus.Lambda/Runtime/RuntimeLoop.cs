@@ -17,6 +17,7 @@ internal sealed class RuntimeLoop : IDisposable
     private readonly bool _exportTraceId;
     private readonly PayloadBuffer _payload = new();
     private readonly ArrayBufferWriter<byte> _response = new(16 * 1024);
+    private readonly (TextWriter Out, TextWriter Error)? _originalConsole;
 
     public RuntimeLoop(LambdaRuntimeOptions? options)
     {
@@ -27,6 +28,12 @@ internal sealed class RuntimeLoop : IDisposable
         _exportTraceId = options?.SetTraceIdEnvironmentVariable ?? true;
         _logger = new LambdaConsoleLogger(options?.LogOutput ?? Console.Out, _environment, _time);
         _client = new RuntimeApiClient(runtimeApi);
+        if (options?.RedirectConsole ?? options?.LogOutput is null)
+        {
+            _originalConsole = (Console.Out, Console.Error);
+            Console.SetOut(TextWriter.Synchronized(new ConsoleLogWriter(_logger, LambdaLogLevel.Information)));
+            Console.SetError(TextWriter.Synchronized(new ConsoleLogWriter(_logger, LambdaLogLevel.Error)));
+        }
     }
 
     public ILambdaLogger Logger => _logger;
@@ -53,7 +60,18 @@ internal sealed class RuntimeLoop : IDisposable
         await _client.PostInitErrorAsync(error, cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        if (_originalConsole is var (output, error))
+        {
+            Console.Out.Flush();
+            Console.Error.Flush();
+            Console.SetOut(output);
+            Console.SetError(error);
+        }
+
+        _client.Dispose();
+    }
 
     private async Task HandleAsync(NextInvocation next, Func<LambdaInvocation, Task> handler, CancellationToken cancellationToken)
     {

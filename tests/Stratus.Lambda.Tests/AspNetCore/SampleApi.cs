@@ -40,6 +40,8 @@ public abstract class SampleApi : IAsyncLifetime
         });
         _app = builder.Build();
         Map(_app);
+        // Apps often pin a URL for local runs; on Lambda that must not stop them from starting.
+        _app.Urls.Add("http://127.0.0.1:5999");
         await _app.StartAsync();
     }
 

@@ -22,6 +22,7 @@ public sealed class DotNetBootstrapTests
         Assert.Equal("""{"Message":"Hello Ada, born 1815-12-10","RequestId":"req-1","Instances":1}""", first.Body);
         Assert.Equal("""{"Message":"Hello Grace, born 1906-12-09","RequestId":"req-2","Instances":1}""", second.Body);
         await function.WaitForOutputAsync(output => output.Contains("\treq-1\tinfo\tgreeting Ada", StringComparison.Ordinal));
+        await function.WaitForOutputAsync(output => output.Contains("\treq-1\tinfo\tconsole says hi to Ada", StringComparison.Ordinal));
     }
 
     [Fact]
