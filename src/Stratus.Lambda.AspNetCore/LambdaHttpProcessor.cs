@@ -15,7 +15,9 @@ internal sealed class LambdaHttpProcessor<TContext>(IHttpApplication<TContext> a
     public async Task ProcessAsync(LambdaInvocation invocation)
     {
         var request = adapter.ReadRequest(invocation.Payload.Span);
-        using var deadline = new CancellationTokenSource(invocation.Context.RemainingTime);
+        // Without a usable deadline header the request simply never aborts; Lambda's own timeout still applies.
+        var remaining = invocation.Context.RemainingTime;
+        using var deadline = remaining > TimeSpan.Zero ? new CancellationTokenSource(remaining) : new CancellationTokenSource();
         var responseBody = new MemoryStream();
         var response = new LambdaResponseFeature();
         var bodyFeature = new StreamResponseBodyFeature(responseBody);

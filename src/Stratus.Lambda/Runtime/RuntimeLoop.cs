@@ -36,8 +36,6 @@ internal sealed class RuntimeLoop : IDisposable
         }
     }
 
-    public ILambdaLogger Logger => _logger;
-
     public async Task RunAsync(Func<LambdaInvocation, Task> handler, CancellationToken cancellationToken)
     {
         try

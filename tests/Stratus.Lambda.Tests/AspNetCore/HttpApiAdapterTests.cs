@@ -125,9 +125,19 @@ public sealed class HttpApiAdapterTests(HttpApiSample sample) : IClassFixture<Ht
         Assert.Equal("JKJaXmPLvHcESHA=", body.GetProperty("traceIdentifier").GetString());
     }
 
-    private async Task<APIGatewayHttpApiV2ProxyResponse> InvokeAsync(JsonObject request, string? requestId = null)
+    [Fact]
+    public async Task RequestAbortedFiresAtTheInvocationDeadline()
     {
-        var headers = requestId is null ? null : new Infrastructure.InvocationHeaders { RequestId = requestId };
+        var deadline = DateTimeOffset.UtcNow.AddMilliseconds(300).ToUnixTimeMilliseconds();
+
+        var response = await InvokeAsync(ApiGatewayEvents.HttpApi("GET", "/wait"), headers: new Infrastructure.InvocationHeaders { DeadlineMs = deadline });
+
+        Assert.Equal("aborted at the deadline", response.Body);
+    }
+
+    private async Task<APIGatewayHttpApiV2ProxyResponse> InvokeAsync(JsonObject request, string? requestId = null, Infrastructure.InvocationHeaders? headers = null)
+    {
+        headers ??= requestId is null ? null : new Infrastructure.InvocationHeaders { RequestId = requestId };
         var outcome = await sample.Api.InvokeAsync(Encoding.UTF8.GetBytes(request.ToJsonString()), headers);
         Assert.False(outcome.IsError, outcome.Body);
         return JsonSerializer.Deserialize(outcome.Body, LambdaEventsJsonContext.Default.APIGatewayHttpApiV2ProxyResponse)!;

@@ -91,6 +91,18 @@ public abstract class SampleApi : IAsyncLifetime
             http.Response.Headers.Append("x-multi", "two");
             return Results.NoContent();
         });
+        app.MapGet("/wait", async (HttpContext http) =>
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, http.RequestAborted);
+                return Results.Text("never");
+            }
+            catch (OperationCanceledException)
+            {
+                return Results.Text("aborted at the deadline");
+            }
+        });
         app.MapGet("/whoami", (HttpContext http, ClaimsPrincipal user) => Results.Json(new
         {
             authenticated = user.Identity?.IsAuthenticated ?? false,
