@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace Stratus.CloudFormation.Tests.Sam;
+
+/// <summary>
+/// Runs AWS's SAM translator (aws-sam-translator, installed in the machine's Python) on a template file and returns
+/// the CloudFormation it expands to. The managed-policy loader is a stub answering nothing, so managed policy names
+/// resolve through the translator's bundled list only — the same data Stratus embeds. Missing python3 or
+/// samtranslator fails the test with a message saying so: the comparison is the point of these tests.
+/// </summary>
+internal static class SamOracle
+{
+    private const string Script = """
+        import json, sys
+        try:
+            from samtranslator.translator.transform import transform
+            from samtranslator.yaml_helper import yaml_parse
+        except ImportError as error:
+            sys.stderr.write("aws-sam-translator is not importable: %s\n" % error)
+            sys.exit(3)
+        class NoManagedPolicies:
+            def load(self):
+                return {}
+        with open(sys.argv[1]) as source:
+            template = yaml_parse(source.read())
+        print(json.dumps(transform(template, {}, NoManagedPolicies())))
+        """;
+
+    private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<JsonObject> TransformAsync(string templatePath)
+    {
+        var start = new ProcessStartInfo("python3")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(Script);
+        start.ArgumentList.Add(templatePath);
+        start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException(
+                "The SAM oracle needs python3 with aws-sam-translator (the machine Python has it); python3 could not be started: " + e.Message, e);
+        }
+        using (process)
+        {
+            using var cancel = new CancellationTokenSource(_timeout);
+            var stdout = process.StandardOutput.ReadToEndAsync(cancel.Token);
+            var stderr = process.StandardError.ReadToEndAsync(cancel.Token);
+            await process.WaitForExitAsync(cancel.Token);
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException(
+                    $"The SAM oracle (python3 + aws-sam-translator) failed on {Path.GetFileName(templatePath)} with exit code {process.ExitCode}: {await stderr}");
+            }
+            return JsonNode.Parse(await stdout) as JsonObject
+                ?? throw new InvalidOperationException("The SAM oracle printed something that is not a template");
+        }
+    }
+}
