@@ -23,6 +23,8 @@ public sealed class SamOracleTests
         "s3-sns.yaml",
         "schedule-eventbridge-cognito.yaml",
         "jobs.yaml",
+        "conditions.yaml",
+        "restapi-openapi3.yaml",
     };
 
     [Theory]

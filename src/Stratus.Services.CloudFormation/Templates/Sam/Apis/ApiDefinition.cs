@@ -39,11 +39,20 @@ internal static class ApiDefinition
 
     public static JsonObject Paths(JsonObject body) => body["paths"] as JsonObject ?? (JsonObject)(body["paths"] = new JsonObject());
 
+    /// <summary>The path item, looking inside the Fn::If SAM wraps around a path whose methods are all conditional.</summary>
+    public static JsonObject? PathItem(JsonObject body, string path) => Unwrap(Paths(body)[path]);
+
+    /// <summary>{"Fn::If": [cond, x, NoValue]} → x; anything else as is.</summary>
+    public static JsonObject? Unwrap(JsonNode? node) =>
+        node is JsonObject wrapped && wrapped.IsIntrinsic(out var f, out var a) && f == "Fn::If" && a is JsonArray { Count: 3 } branches
+            ? branches[1] as JsonObject
+            : node as JsonObject;
+
     /// <summary>Adds the path/method pair (as an empty operation) unless present.</summary>
     public static void AddPath(JsonObject body, string path, string method)
     {
         var paths = Paths(body);
-        if (paths[path] is not JsonObject pathItem)
+        if (PathItem(body, path) is not { } pathItem)
         {
             paths[path] = pathItem = [];
         }
@@ -54,16 +63,9 @@ internal static class ApiDefinition
         }
     }
 
-    public static JsonObject? Operation(JsonObject body, string path, string method)
-    {
-        var operation = Paths(body)[path]?[NormalizeMethod(method)];
-        // An operation made conditional by SAM is {"Fn::If": [cond, operation, NoValue]}.
-        if (operation is JsonObject wrapped && wrapped.IsIntrinsic(out var f, out var a) && f == "Fn::If" && a is JsonArray { Count: 3 } branches)
-        {
-            return branches[1] as JsonObject;
-        }
-        return operation as JsonObject;
-    }
+    /// <summary>The operation, looking inside the Fn::If SAM wraps around an operation of a conditional function.</summary>
+    public static JsonObject? Operation(JsonObject body, string path, string method) =>
+        Unwrap(PathItem(body, path)?[NormalizeMethod(method)]);
 
     public static bool HasIntegration(JsonObject body, string path, string method) =>
         Operation(body, path, method)?[IntegrationKey] is JsonObject;
@@ -71,9 +73,9 @@ internal static class ApiDefinition
     /// <summary>Every operation of every path with an integration, as (path, method, operation).</summary>
     public static IEnumerable<(string Path, string Method, JsonObject Operation)> Operations(JsonObject body)
     {
-        foreach (var (path, item) in Paths(body))
+        foreach (var (path, _) in Paths(body).ToList())
         {
-            if (item is not JsonObject pathItem)
+            if (PathItem(body, path) is not { } pathItem)
             {
                 continue;
             }
@@ -92,7 +94,7 @@ internal static class ApiDefinition
     {
         AddPath(body, path, method);
         var normalized = NormalizeMethod(method);
-        var pathItem = (JsonObject)Paths(body)[path]!;
+        var pathItem = PathItem(body, path)!;
         var operation = pathItem[normalized] as JsonObject ?? [];
         if (condition is not null && integration["uri"] is { } uri)
         {

@@ -63,6 +63,7 @@ internal static class ImplicitApis
         var existing = document.Resources[kind.ImplicitId];
         document.Resources[kind.ImplicitId] = implicitApi;
         var used = false;
+        var conditions = new ApiConditions();
         foreach (var (functionId, function) in document.OfType("AWS::Serverless::Function"))
         {
             if (SamDocument.PropertiesOf(function)["Events"] is not JsonObject events)
@@ -77,7 +78,7 @@ internal static class ImplicitApis
                 }
                 try
                 {
-                    used |= AttachEvent(document, kind, eventId, body);
+                    used |= AttachEvent(document, kind, eventId, body, function, conditions);
                 }
                 catch (InvalidSamEventException e)
                 {
@@ -92,11 +93,13 @@ internal static class ImplicitApis
             {
                 document.Resources[kind.ImplicitId] = existing.DeepClone();
             }
+            conditions.Forget(kind.ImplicitId);
         }
+        conditions.Apply(document, kind.ImplicitId, kind.ApiType);
     }
 
     /// <returns>true when the event attached to the implicit API</returns>
-    private static bool AttachEvent(SamDocument document, Kind kind, string eventId, JsonObject body)
+    private static bool AttachEvent(SamDocument document, Kind kind, string eventId, JsonObject body, JsonObject function, ApiConditions conditions)
     {
         if (body["Properties"] is not JsonObject properties)
         {
@@ -124,6 +127,7 @@ internal static class ImplicitApis
             throw new InvalidSamEventException(eventId,
                 $"{kind.IdProperty} must be a valid reference to an '{kind.ApiType}' resource in same template.");
         }
+        conditions.Record(apiId, path, method, function);
         var apiProperties = SamDocument.PropertiesOf(api);
         if (apiProperties[SamDocument.ManagedBodyFlag] is not null && apiProperties["DefinitionBody"] is JsonObject definition)
         {

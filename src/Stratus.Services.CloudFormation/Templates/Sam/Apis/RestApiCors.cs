@@ -47,10 +47,10 @@ internal static class RestApiCors
                 "Unable to add Cors configuration because 'AllowCredentials' can not be true when 'AllowOrigin' is \"'*'\" or not set");
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (path, item) in ApiDefinition.Paths(body).ToList())
+        foreach (var (path, _) in ApiDefinition.Paths(body).ToList())
         {
             var normalized = path == "/" ? path : path.TrimEnd('/');
-            if (!seen.Add(normalized) || item is not JsonObject pathItem || pathItem.ContainsKey("options"))
+            if (!seen.Add(normalized) || ApiDefinition.PathItem(body, path) is not { } pathItem || pathItem.ContainsKey("options"))
             {
                 continue;
             }

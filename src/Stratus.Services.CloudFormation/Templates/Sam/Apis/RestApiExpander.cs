@@ -75,6 +75,9 @@ internal static partial class RestApiExpander
             if (sam["Auth"] is JsonObject auth)
             {
                 RestApiAuth.ApplyToApi(logicalId, document.Partition, body, auth);
+                // SAM runs its OpenAPI 3 post-processing after applying Auth and again when building the RestApi, so
+                // with Auth the preflight headers' schema ends up wrapped twice; done the same way for identical bodies.
+                body = OpenApi3Body(body, sam["OpenApiVersion"].AsString());
             }
             if (sam["BinaryMediaTypes"] is JsonArray binary)
             {
@@ -156,9 +159,9 @@ internal static partial class RestApiExpander
             }
             components["securitySchemes"] = definitions;
         }
-        foreach (var (_, item) in ApiDefinition.Paths(body))
+        foreach (var (path, _) in ApiDefinition.Paths(body).ToList())
         {
-            if (item?["options"] is not JsonObject options)
+            if (ApiDefinition.PathItem(body, path)?["options"] is not JsonObject options)
             {
                 continue;
             }

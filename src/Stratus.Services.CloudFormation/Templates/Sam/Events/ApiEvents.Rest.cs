@@ -48,6 +48,10 @@ internal static partial class ApiEvents
             ["httpMethod"] = "POST",
             ["uri"] = context.Target.IntegrationUri(context.Document.Partition),
         };
+        if (IamCredentials(context, apiProperties["Auth"] as JsonObject) is { } credentials)
+        {
+            integration["credentials"] = credentials;
+        }
         ApiDefinition.AddLambdaIntegration(body, path, method, integration, context.Target.Condition);
         var operation = ApiDefinition.Operation(body, path, method)!;
         if (context.Properties["Auth"] is JsonObject auth)
@@ -62,5 +66,24 @@ internal static partial class ApiEvents
         {
             throw new InvalidSamEventException(context.EventId, "Stratus does not support RequestModel or RequestParameters on Api events yet.");
         }
+    }
+
+    /// <summary>
+    /// Methods behind the AWS_IAM authorizer call the function with the caller's credentials unless an InvokeRole says
+    /// otherwise (SAM writes arn:aws:iam::*:user/* for CALLER_CREDENTIALS, the default; NONE writes nothing).
+    /// </summary>
+    private static string? IamCredentials(EventContext context, JsonObject? apiAuth)
+    {
+        var eventAuth = context.Properties["Auth"] as JsonObject;
+        var usesIam = eventAuth?["Authorizer"].AsString() == "AWS_IAM"
+            || (apiAuth?["DefaultAuthorizer"].AsString() == "AWS_IAM" && (eventAuth is null || eventAuth.Count == 0));
+        if (!usesIam)
+        {
+            return null;
+        }
+        static string? Role(JsonObject? auth) => auth is null || !auth.ContainsKey("InvokeRole") ? null : auth["InvokeRole"].AsString() ?? "NONE";
+        var role = Role(eventAuth) ?? Role(apiAuth);
+        var credentials = role is not null && role != "CALLER_CREDENTIALS" ? role : $"arn:{context.Document.Partition}:iam::*:user/*";
+        return credentials == "NONE" ? null : credentials;
     }
 }
