@@ -23,6 +23,9 @@ public sealed record ResourceDeclaration
         "CreationPolicy", "UpdatePolicy", "Version",
     };
 
+    /// <summary>Attributes SAM resources may also carry before the transform runs.</summary>
+    public static readonly IReadOnlySet<string> SamAttributes = new HashSet<string>(StringComparer.Ordinal) { "IgnoreGlobals", "Connectors" };
+
     public static IReadOnlyList<ResourceDeclaration> ReadAll(Template template)
     {
         var result = new List<ResourceDeclaration>(template.Resources.Count);

@@ -46,7 +46,7 @@ public static partial class TemplateValidator
         }
         RequireMapOrAbsent(root, Template.ParametersSection, Template.MappingsSection, Template.ConditionsSection,
             Template.RulesSection, Template.OutputsSection, Template.ResourcesSection);
-        ValidateResources(template);
+        ValidateResources(template, beforeTransform);
         _ = ParameterDeclaration.ReadAll(template);
         ValidateNames(template.Parameters, "Parameter", MaxParameters, "parameters");
         ValidateMappings(template.Mappings);
@@ -64,7 +64,7 @@ public static partial class TemplateValidator
         }
     }
 
-    private static void ValidateResources(Template template)
+    private static void ValidateResources(Template template, bool beforeTransform)
     {
         var resources = template.Resources;
         if (resources.Count == 0)
@@ -77,7 +77,8 @@ public static partial class TemplateValidator
         {
             var declaration = ResourceDeclaration.Read(logicalId, node);
             var body = (JsonObject)node!;
-            var unknownAttribute = body.Select(p => p.Key).FirstOrDefault(k => !ResourceDeclaration.KnownAttributes.Contains(k));
+            var unknownAttribute = body.Select(p => p.Key).FirstOrDefault(k => !ResourceDeclaration.KnownAttributes.Contains(k)
+                && !(beforeTransform && ResourceDeclaration.SamAttributes.Contains(k)));
             if (unknownAttribute is not null)
             {
                 throw TemplateValidationException.Format($"Invalid template resource property '{unknownAttribute}'");

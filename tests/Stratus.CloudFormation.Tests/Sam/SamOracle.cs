@@ -16,6 +16,7 @@ internal static class SamOracle
         try:
             from samtranslator.translator.transform import transform
             from samtranslator.yaml_helper import yaml_parse
+            from samtranslator.model.exceptions import InvalidDocumentException
         except ImportError as error:
             sys.stderr.write("aws-sam-translator is not importable: %s\n" % error)
             sys.exit(3)
@@ -24,12 +25,26 @@ internal static class SamOracle
                 return {}
         with open(sys.argv[1]) as source:
             template = yaml_parse(source.read())
-        print(json.dumps(transform(template, {}, NoManagedPolicies())))
+        try:
+            print(json.dumps({"template": transform(template, {}, NoManagedPolicies())}))
+        except InvalidDocumentException as error:
+            print(json.dumps({"error": " ".join([error.message] + [cause.message for cause in error.causes])}))
         """;
 
     private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>The expanded template; fails when the translator rejects the template.</summary>
     public static async Task<JsonObject> TransformAsync(string templatePath)
+    {
+        var answer = await RunAsync(templatePath);
+        return answer["template"] as JsonObject
+            ?? throw new InvalidOperationException($"The SAM translator rejected {Path.GetFileName(templatePath)}: {answer["error"]}");
+    }
+
+    /// <summary>The translator's error message for a template it rejects (null when it accepts it).</summary>
+    public static async Task<string?> ErrorAsync(string templatePath) => (await RunAsync(templatePath))["error"]?.GetValue<string>();
+
+    private static async Task<JsonObject> RunAsync(string templatePath)
     {
         var start = new ProcessStartInfo("python3")
         {

@@ -118,9 +118,14 @@ public sealed class IntrinsicFunctionTests
                   Name: !Sub '${Env}-${Q.QueueName}'
                   Env: !Ref Env
                   List: [!Ref Q, !Join ['-', [a, !Ref Env]]]
+                  Joined: !Join ['-', [!Ref Q, !Ref Env]]
+                  Mapped: !Sub ['${A}/${B}', {A: !GetAtt Q.Arn, B: !Join ['', [x, !Ref Env]]}]
             """);
         var properties = plan.EvaluateResource("F", DictionaryResourceResolver.Empty, mode: ReferenceMode.Symbolic).Properties;
-        Assert.Equal("""{"Name":{"Fn::Sub":"${Env}-${Q.QueueName}"},"Env":"dev","List":[{"Ref":"Q"},"a-dev"]}""", properties.ToJsonString());
+        Assert.Equal(
+            """{"Name":{"Fn::Sub":"${Env}-${Q.QueueName}"},"Env":"dev","List":[{"Ref":"Q"},"a-dev"],"""
+            + """"Joined":{"Fn::Join":["-",[{"Ref":"Q"},"dev"]]},"Mapped":{"Fn::Sub":["${A}/${B}",{"A":{"Fn::GetAtt":["Q","Arn"]},"B":"xdev"}]}}""",
+            properties.ToJsonString());
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed partial class IntrinsicEvaluator
     private readonly EvaluationContext _context;
     private readonly TemplateBlock _block;
     private readonly ReferenceMode _mode;
+    private int _depth;
 
     public IntrinsicEvaluator(EvaluationContext context, TemplateBlock block, ReferenceMode mode = ReferenceMode.Strict)
     {
@@ -85,18 +86,39 @@ public sealed partial class IntrinsicEvaluator
         {
             return Apply(function, argument);
         }
+        // Symbolic: a pending reference anywhere inside a function makes the outermost function pending as a whole
+        // (Fn::Join of a pending Ref cannot be joined), which is then kept with what can be evaluated inside it.
+        // The depth is captured: exception filters run before inner finally blocks have unwound _depth.
+        var depth = ++_depth;
         try
         {
             return Apply(function, argument);
         }
-        catch (PendingReferenceException)
+        catch (PendingReferenceException) when (depth == 1)
         {
-            // Keep the function, with whatever can be evaluated inside it evaluated.
+            return Partially(function, argument);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private JsonNode? Partially(string function, JsonNode? argument)
+    {
+        var saved = _depth;
+        _depth = 0;
+        try
+        {
             if (function == "Fn::If" && argument is JsonArray { Count: 3 } branches && branches[0].TryGetString(out var condition))
             {
                 return Evaluate(Condition(condition) ? branches[1] : branches[2]);
             }
             return new JsonObject { [function] = Evaluate(argument) };
+        }
+        finally
+        {
+            _depth = saved;
         }
     }
 

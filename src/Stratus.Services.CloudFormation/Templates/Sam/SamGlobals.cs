@@ -35,6 +35,16 @@ internal static class SamGlobals
         ],
         ["SimpleTable"] = ["SSESpecification"],
         ["LayerVersion"] = ["PublishLambdaVersion"],
+        // Sections of resource types Stratus does not expand yet: accepted here so the message for a misspelled
+        // section lists what SAM lists; the resources themselves are rejected by name.
+        ["StateMachine"] = ["PropagateTags"],
+        ["CapacityProvider"] = ["VpcConfig", "OperatorRole", "Tags", "InstanceRequirements", "ScalingConfig", "KmsKeyArn", "PropagateTags"],
+        ["WebSocketApi"] =
+        [
+            "AccessLogSettings", "ApiKeySelectionExpression", "DefaultRouteSettings", "DisableExecuteApiEndpoint",
+            "DisableSchemaValidation", "Domain", "FailOnWarnings", "IpAddressType", "PropagateTags",
+            "RouteSelectionExpression", "RouteSettings", "StageVariables", "Tags",
+        ],
     };
 
     public static void Apply(SamDocument document)
@@ -44,7 +54,7 @@ internal static class SamGlobals
             return;
         }
         var globals = Parse(section);
-        foreach (var (_, node) in document.Resources)
+        foreach (var (logicalId, node) in document.Resources)
         {
             if (node is not JsonObject resource || resource["Type"].AsString() is not { } type
                 || !type.StartsWith(SamDocument.ServerlessPrefix, StringComparison.Ordinal)
@@ -53,7 +63,31 @@ internal static class SamGlobals
                 continue;
             }
             var local = resource["Properties"] as JsonObject ?? [];
-            resource["Properties"] = Merge(values, local);
+            resource["Properties"] = Merge(Ignoring(values, logicalId, resource), local);
+        }
+    }
+
+    /// <summary>The IgnoreGlobals resource attribute: "*" ignores every global, a list ignores the properties named.</summary>
+    private static JsonObject Ignoring(JsonObject globals, string logicalId, JsonObject resource)
+    {
+        switch (resource["IgnoreGlobals"])
+        {
+            case null:
+                return globals;
+            case JsonValue all when all.AsString() == "*":
+                return [];
+            case JsonArray names:
+                var kept = (JsonObject)globals.DeepClone();
+                foreach (var name in names.Select(n => n.AsString() ?? ""))
+                {
+                    if (!kept.Remove(name))
+                    {
+                        throw SamErrors.Document([$"Resource {logicalId} has invalid resource attribute 'IgnoreGlobals' on item '{name}'."]);
+                    }
+                }
+                return kept;
+            default:
+                throw SamErrors.Document([$"Resource {logicalId} has invalid resource attribute 'IgnoreGlobals'."]);
         }
     }
 

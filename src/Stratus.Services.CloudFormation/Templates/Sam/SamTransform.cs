@@ -21,12 +21,13 @@ public static class SamTransform
     {
         var document = new SamDocument(template, options ?? new SamTransformOptions());
         Prepare(document);
+        var failed = Policies.PolicyTemplates.ExpandAll(document);
         // SAM expands functions first (their events edit API definitions), then APIs, then the rest.
         var resources = document.Resources.Where(r => SamDocument.IsServerless(r.Value)).Select(r => (r.Key, (JsonObject)r.Value!)).ToList();
         var order = resources.Where(r => Type(r.Item2) == "AWS::Serverless::Function")
             .Concat(resources.Where(r => _apiTypes.Contains(Type(r.Item2))))
             .Concat(resources.Where(r => Type(r.Item2) != "AWS::Serverless::Function" && !_apiTypes.Contains(Type(r.Item2))));
-        foreach (var (logicalId, resource) in order)
+        foreach (var (logicalId, resource) in order.Where(r => !failed.Contains(r.Key)))
         {
             try
             {

@@ -83,8 +83,8 @@ internal static class ExecutionRole
             else
             {
                 inline.Add(Cfn.If(branches[0]!.GetValue<string>(),
-                    InlineBranch(document, functionId, roleId, index, branches[1]),
-                    InlineBranch(document, functionId, roleId, index, branches[2])));
+                    InlineBranch(functionId, roleId, index, branches[1]),
+                    InlineBranch(functionId, roleId, index, branches[2])));
             }
             return;
         }
@@ -93,13 +93,13 @@ internal static class ExecutionRole
             AddManaged(managed, entry!.DeepClone());
             return;
         }
-        inline.Add(InlineBranch(document, functionId, roleId, index, entry));
+        inline.Add(InlineBranch(functionId, roleId, index, entry));
     }
 
     private static JsonNode? ManagedBranch(SamDocument document, JsonNode? branch) =>
         branch.TryGetString(out var name) ? JsonValue.Create(ManagedPolicies.Arn(document.Partition, name)) : branch?.DeepClone();
 
-    private static JsonNode InlineBranch(SamDocument document, string functionId, string roleId, int index, JsonNode? entry)
+    private static JsonNode InlineBranch(string functionId, string roleId, int index, JsonNode? entry)
     {
         if (entry is JsonObject noValue && noValue.IsIntrinsic(out var f, out var a) && f == "Ref" && a.AsString() == "AWS::NoValue")
         {
@@ -110,15 +110,10 @@ internal static class ExecutionRole
         {
             statement = (JsonObject)map.DeepClone();
         }
-        else if (PolicyTemplates.IsTemplate(entry, out var name, out var values))
-        {
-            statement = PolicyTemplates.Expand(functionId, index, name, values);
-        }
         else
         {
             throw new InvalidSamResourceException(functionId, $"Policy at index {index} in the 'Policies' property is not valid");
         }
-        _ = document;
         return new JsonObject { ["PolicyName"] = $"{roleId}Policy{index}", ["PolicyDocument"] = statement };
     }
 

@@ -14,14 +14,53 @@ internal static class PolicyTemplates
 {
     private static readonly FrozenDictionary<string, (IReadOnlyList<string> Parameters, JsonObject Definition)> _templates = Load();
 
-    public static bool IsTemplate(JsonNode? entry, out string name, out JsonNode? values)
+    /// <summary>
+    /// Runs before any resource is expanded, as SAM's policy template plugin does: in every function's Policies, each
+    /// policy template entry (also inside Fn::If) is replaced by its policy document. A function with a bad entry is
+    /// reported and left out of the rest of the transform.
+    /// </summary>
+    public static IReadOnlySet<string> ExpandAll(SamDocument document)
+    {
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (logicalId, function) in document.OfType("AWS::Serverless::Function"))
+        {
+            var properties = SamDocument.PropertiesOf(function);
+            if (properties["Policies"] is not { } policies)
+            {
+                continue;
+            }
+            try
+            {
+                properties["Policies"] = policies is JsonArray list
+                    ? new JsonArray([.. list.Select(entry => ExpandEntry(logicalId, entry))])
+                    : ExpandEntry(logicalId, policies);
+            }
+            catch (InvalidSamResourceException e)
+            {
+                document.Fail(e.Describe());
+                failed.Add(logicalId);
+            }
+        }
+        return failed;
+    }
+
+    private static JsonNode? ExpandEntry(string logicalId, JsonNode? entry)
+    {
+        if (entry is JsonObject conditional && conditional.IsIntrinsic(out var f, out var a) && f == "Fn::If" && a is JsonArray { Count: 3 } branches)
+        {
+            return Cfn.If(branches[0].AsString() ?? "", ExpandEntry(logicalId, branches[1]), ExpandEntry(logicalId, branches[2]));
+        }
+        return IsTemplate(entry, out var name, out var values) ? Expand(logicalId, name, values) : entry?.DeepClone();
+    }
+
+    private static bool IsTemplate(JsonNode? entry, out string name, out JsonNode? values)
     {
         name = "";
         values = null;
         if (entry is JsonObject { Count: 1 } map && !map.IsIntrinsic(out _, out _))
         {
             var (key, value) = map.First();
-            if (key != "Statement")
+            if (_templates.ContainsKey(key))
             {
                 name = key;
                 values = value;
@@ -31,20 +70,15 @@ internal static class PolicyTemplates
         return false;
     }
 
-    /// <summary>The expanded policy document, or an error message SAM would give.</summary>
-    public static JsonObject Expand(string logicalId, int index, string name, JsonNode? values)
+    private static JsonObject Expand(string logicalId, string name, JsonNode? values)
     {
-        if (!_templates.TryGetValue(name, out var template))
-        {
-            throw new InvalidSamResourceException(logicalId,
-                $"Policy at index {index} in the 'Policies' property is not valid: Stratus does not know the policy template '{name}'.");
-        }
+        var template = _templates[name];
         var given = values as JsonObject ?? [];
         var missing = template.Parameters.Where(p => !given.ContainsKey(p)).ToList();
         if (missing.Count > 0)
         {
             throw new InvalidSamResourceException(logicalId,
-                $"Must specify valid parameter values for policy template '{name}'. Parameter values missing for: [{string.Join(", ", missing.Select(m => $"'{m}'"))}]");
+                $"Following required parameters of template '{name}' don't have values: [{string.Join(", ", missing.Select(m => $"'{m}'"))}]");
         }
         return (JsonObject)Substitute(template.Definition, given)!;
     }
