@@ -123,8 +123,7 @@ public sealed class IntrinsicFunctionTests
             """);
         var properties = plan.EvaluateResource("F", DictionaryResourceResolver.Empty, mode: ReferenceMode.Symbolic).Properties;
         Assert.Equal(
-            """{"Name":{"Fn::Sub":"${Env}-${Q.QueueName}"},"Env":"dev","List":[{"Ref":"Q"},"a-dev"],"""
-            + """"Joined":{"Fn::Join":["-",[{"Ref":"Q"},"dev"]]},"Mapped":{"Fn::Sub":["${A}/${B}",{"A":{"Fn::GetAtt":["Q","Arn"]},"B":"xdev"}]}}""",
+            """{"Name":{"Fn::Sub":"${Env}-${Q.QueueName}"},"Env":"dev","List":[{"Ref":"Q"},"a-dev"],"Joined":{"Fn::Join":["-",[{"Ref":"Q"},"dev"]]},"Mapped":{"Fn::Sub":["${A}/${B}",{"A":{"Fn::GetAtt":["Q","Arn"]},"B":"xdev"}]}}""",
             properties.ToJsonString());
     }
 
