@@ -47,7 +47,7 @@ public static partial class TemplateValidator
         RequireMapOrAbsent(root, Template.ParametersSection, Template.MappingsSection, Template.ConditionsSection,
             Template.RulesSection, Template.OutputsSection, Template.ResourcesSection);
         ValidateResources(template, beforeTransform);
-        _ = ParameterDeclaration.ReadAll(template);
+        _ = ParameterDeclaration.ReadAll(template); // reading the declarations checks each has a known Type
         ValidateNames(template.Parameters, "Parameter", MaxParameters, "parameters");
         ValidateMappings(template.Mappings);
         ValidateOutputs(template.Outputs);

@@ -85,6 +85,14 @@ public sealed class ParsingTests
     }
 
     [Fact]
+    public void PathologicallyDeepTemplatesAreRefused()
+    {
+        var yaml = "Resources: " + new string('[', 300) + new string(']', 300);
+        var error = Assert.Throws<TemplateValidationException>(() => Template.Parse(yaml));
+        Assert.Contains("nesting deeper than 256 levels", error.Message);
+    }
+
+    [Fact]
     public void TransformsAreListedWhetherOneOrMany()
     {
         Assert.Equal(["AWS::Serverless-2016-10-31"], Template.Parse("Transform: AWS::Serverless-2016-10-31\nResources: {}").Transforms);

@@ -12,6 +12,9 @@ internal static class YamlTemplateReader
 {
     private const string StringTag = "tag:yaml.org,2002:str";
 
+    /// <summary>Templates come from users: bound the nesting like the JSON reader does (MaxDepth 256).</summary>
+    private const int MaxDepth = 256;
+
     public static JsonNode? Read(string body)
     {
         var parser = new Parser(new StringReader(body));
@@ -23,7 +26,7 @@ internal static class YamlTemplateReader
                 return null;
             }
             parser.Consume<DocumentStart>();
-            var root = ReadNode(parser);
+            var root = ReadNode(parser, 0);
             parser.Consume<DocumentEnd>();
             if (!parser.TryConsume<StreamEnd>(out _))
             {
@@ -41,9 +44,13 @@ internal static class YamlTemplateReader
         }
     }
 
-    private static JsonNode? ReadNode(IParser parser)
+    private static JsonNode? ReadNode(IParser parser, int depth)
     {
         var current = parser.Current ?? throw NotWellFormed(Mark.Empty, "unexpected end of document");
+        if (depth > MaxDepth)
+        {
+            throw NotWellFormed(current.Start, $"nesting deeper than {MaxDepth} levels");
+        }
         switch (current)
         {
             case AnchorAlias alias:
@@ -53,26 +60,26 @@ internal static class YamlTemplateReader
                 return ApplyTag(scalar.Tag, scalar.Start, ScalarValue(scalar));
             case SequenceStart sequence:
                 parser.MoveNext();
-                return ApplyTag(sequence.Tag, sequence.Start, ReadSequence(parser));
+                return ApplyTag(sequence.Tag, sequence.Start, ReadSequence(parser, depth + 1));
             case MappingStart mapping:
                 parser.MoveNext();
-                return ApplyTag(mapping.Tag, mapping.Start, ReadMapping(parser));
+                return ApplyTag(mapping.Tag, mapping.Start, ReadMapping(parser, depth + 1));
             default:
                 throw NotWellFormed(current.Start, $"unexpected {current.GetType().Name}");
         }
     }
 
-    private static JsonArray ReadSequence(IParser parser)
+    private static JsonArray ReadSequence(IParser parser, int depth)
     {
         var array = new JsonArray();
         while (!parser.TryConsume<SequenceEnd>(out _))
         {
-            array.Add(ReadNode(parser));
+            array.Add(ReadNode(parser, depth));
         }
         return array;
     }
 
-    private static JsonObject ReadMapping(IParser parser)
+    private static JsonObject ReadMapping(IParser parser, int depth)
     {
         var map = new JsonObject();
         while (!parser.TryConsume<MappingEnd>(out _))
@@ -87,7 +94,7 @@ internal static class YamlTemplateReader
             {
                 throw NotWellFormed(key.Start, $"duplicate key '{key.Value}'");
             }
-            map[key.Value] = ReadNode(parser);
+            map[key.Value] = ReadNode(parser, depth);
         }
         return map;
     }
