@@ -42,6 +42,10 @@ public sealed partial class IntrinsicEvaluator
         if (variables is not null && variables.TryGetPropertyValue(name, out var local))
         {
             value = Evaluate(local);
+            if (ReferenceEquals(value, _noValue))
+            {
+                throw TemplateValidationException.Evaluation($"variable {name} in Fn::Sub expression does not resolve to a string");
+            }
         }
         else if (name == "AWS::NoValue")
         {

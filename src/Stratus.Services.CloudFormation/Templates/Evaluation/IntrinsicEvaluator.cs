@@ -200,7 +200,7 @@ public sealed partial class IntrinsicEvaluator
         {
             return value;
         }
-        throw Pending(logicalId);
+        throw Pending(logicalId, attribute);
     }
 
     private (string LogicalId, string Attribute) GetAttArguments(JsonNode? argument)
@@ -248,10 +248,13 @@ public sealed partial class IntrinsicEvaluator
         ? value
         : throw TemplateValidationException.Evaluation($"unresolved condition dependency {name} in Fn::If");
 
-    private PendingReferenceException Pending(string logicalId) => _mode == ReferenceMode.Symbolic
+    // In strict mode a missing value is the caller's bug (evaluating out of creation order, or a provisioner that did
+    // not record an attribute), not a template error: say which value was missing.
+    private PendingReferenceException Pending(string logicalId, string? attribute = null) => _mode == ReferenceMode.Symbolic
         ? new PendingReferenceException(logicalId)
-        : throw new InvalidOperationException(
-            $"Resource {logicalId} is referenced before it exists: the creation order must place it first.");
+        : throw new InvalidOperationException(attribute is null
+            ? $"Resource {logicalId} is referenced before it exists: the creation order must place it first."
+            : $"Attribute {attribute} of resource {logicalId} is not known to the resource resolver.");
 
     internal TemplateValidationException UnresolvedDependency(string name) => TemplateValidationException.Format(
         $"Unresolved resource dependencies [{name}] in the {_block} block of the template");
