@@ -25,6 +25,9 @@ internal static class SamOracle
                 return {}
         with open(sys.argv[1]) as source:
             template = yaml_parse(source.read())
+        if len(sys.argv) > 2 and sys.argv[2] == "parse":
+            print(json.dumps({"parsed": template}))
+            sys.exit(0)
         try:
             print(json.dumps({"template": transform(template, {}, NoManagedPolicies())}))
         except InvalidDocumentException as error:
@@ -44,7 +47,11 @@ internal static class SamOracle
     /// <summary>The translator's error message for a template it rejects (null when it accepts it).</summary>
     public static async Task<string?> ErrorAsync(string templatePath) => (await RunAsync(templatePath))["error"]?.GetValue<string>();
 
-    private static async Task<JsonObject> RunAsync(string templatePath)
+    /// <summary>The template as the translator's YAML loader (PyYAML with CloudFormation's tags) reads it.</summary>
+    public static async Task<JsonObject> ParseAsync(string templatePath) =>
+        (JsonObject)(await RunAsync(templatePath, "parse"))["parsed"]!.DeepClone();
+
+    private static async Task<JsonObject> RunAsync(string templatePath, string? mode = null)
     {
         var start = new ProcessStartInfo("python3")
         {
@@ -55,6 +62,10 @@ internal static class SamOracle
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(Script);
         start.ArgumentList.Add(templatePath);
+        if (mode is not null)
+        {
+            start.ArgumentList.Add(mode);
+        }
         start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
         Process process;
         try
