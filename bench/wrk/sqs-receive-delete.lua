@@ -25,8 +25,8 @@ function request()
   return post("ReceiveMessage", '{"QueueUrl":"' .. queue_url .. '","MaxNumberOfMessages":10,"VisibilityTimeout":300}')
 end
 function response(status, headers, body)
-  for handle in string.gmatch(body, '"ReceiptHandle":"([^"]+)"') do table.insert(pending, handle) end
-  local ok = string.match(body, '"Successful":%[(.-)%]')
+  for handle in string.gmatch(body, '"ReceiptHandle"%s*:%s*"([^"]+)"') do table.insert(pending, handle) end
+  local ok = string.match(body, '"Successful"%s*:%s*%[(.-)%]')
   if ok then for _ in string.gmatch(ok, '"Id"') do deleted = deleted + 1 end end
 end
 function done(summary, latency, requests)

@@ -70,6 +70,8 @@ public sealed class StratusServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production", Args = [] });
         builder.Logging.ClearProviders();
+        // Stratus is configured by its options only: no appsettings.json from the working directory, no file watchers.
+        builder.Configuration.Sources.Clear();
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

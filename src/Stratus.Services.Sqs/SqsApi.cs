@@ -14,6 +14,7 @@ public sealed partial class SqsApi : SqsApiBase
     private readonly SqsStore _store;
     private readonly TimeProvider _time;
     private readonly Func<string> _defaultHost;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Url, string Region), SqsQueue> _resolved = new();
 
     internal SqsApi(QueueRegistry queues, SqsStore store, TimeProvider time, Func<string> defaultHost)
     {
@@ -36,6 +37,16 @@ public sealed partial class SqsApi : SqsApiBase
     private SqsQueue Resolve(string? queueUrl, AwsCallContext context)
     {
         if (string.IsNullOrEmpty(queueUrl)) throw SqsErrors.MissingParameter("QueueUrl");
+        // Every message operation names its queue by URL: remember what each URL resolved to.
+        if (_resolved.TryGetValue((queueUrl, context.Region), out var known) && !known.Deleted) return known;
+        var queue = ResolveUncached(queueUrl, context);
+        if (_resolved.Count > 10_000) _resolved.Clear();
+        _resolved[(queueUrl, context.Region)] = queue;
+        return queue;
+    }
+
+    private SqsQueue ResolveUncached(string queueUrl, AwsCallContext context)
+    {
         var account = context.AccountId;
         string name;
         var path = Uri.TryCreate(queueUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.AbsolutePath : queueUrl;
@@ -95,6 +106,7 @@ public sealed partial class SqsApi : SqsApiBase
             }
         }
         _queues.Clear();
+        _resolved.Clear();
     }
 
     /// <summary>Drops messages past their retention period (called periodically).</summary>

@@ -7,6 +7,8 @@ namespace Stratus.Storage;
 /// The durable metadata store: one SQLite database in WAL mode. Writes from all callers funnel into a single
 /// writer that commits whatever has queued up in one transaction (group commit), so many concurrent small
 /// writes cost one commit. With WAL and synchronous=NORMAL a committed transaction survives a process kill.
+/// The writer runs on its own thread (no thread-pool hop per commit), and checkpoints - the only step that
+/// fsyncs - run on another connection in the background instead of stalling a commit.
 /// </summary>
 public sealed class SqliteMetadataStore : IMetadataStore
 {
@@ -14,15 +16,42 @@ public sealed class SqliteMetadataStore : IMetadataStore
     private readonly string _connectionString;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteConnection _writer;
-    private readonly Task _writerLoop;
+    private readonly Thread _writerThread;
+    private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task _checkpointLoop;
+    private readonly CancellationTokenSource _stopping = new();
+    private long _commits;
 
     public SqliteMetadataStore(string path)
     {
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, Cache = SqliteCacheMode.Private }.ToString();
         _writer = Open();
-        Execute(_writer, "PRAGMA journal_mode=WAL;");
+        Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;");
         Execute(_writer, "CREATE TABLE IF NOT EXISTS kv (c TEXT NOT NULL, k TEXT NOT NULL, v BLOB NOT NULL, PRIMARY KEY (c, k)) WITHOUT ROWID;");
-        _writerLoop = Task.Run(WriteLoopAsync);
+        _writerThread = new Thread(WriteLoop) { IsBackground = true, Name = "stratus-store-writer" };
+        _writerThread.Start();
+        _checkpointLoop = Task.Run(CheckpointLoopAsync);
+    }
+
+    /// <summary>Copies the WAL into the database now and then, off the commit path (PASSIVE never blocks the writer).</summary>
+    private async Task CheckpointLoopAsync()
+    {
+        using var connection = Open();
+        var checkpointed = 0L;
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                var commits = Interlocked.Read(ref _commits);
+                if (commits == checkpointed) continue;
+                Execute(connection, "PRAGMA wal_checkpoint(PASSIVE);");
+                checkpointed = commits;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private SqliteConnection Open()
@@ -79,14 +108,27 @@ public sealed class SqliteMetadataStore : IMetadataStore
         return new ValueTask(pending.Done.Task);
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
+    {
+        try
+        {
+            WriteUntilCompleted();
+            _writerDone.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            _writerDone.TrySetException(e);
+        }
+    }
+
+    private void WriteUntilCompleted()
     {
         var batch = new List<Pending>();
         using var put = Prepare("INSERT INTO kv (c, k, v) VALUES ($c, $k, $v) ON CONFLICT (c, k) DO UPDATE SET v = excluded.v", "$c", "$k", "$v");
         using var delete = Prepare("DELETE FROM kv WHERE c = $c AND k = $k", "$c", "$k");
         using var deletePrefix = Prepare("DELETE FROM kv WHERE c = $c AND k >= $p AND k < $u", "$c", "$p", "$u");
         using var clear = Prepare("DELETE FROM kv");
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             batch.Clear();
             while (batch.Count < 512 && _queue.Reader.TryRead(out var next)) batch.Add(next);
@@ -102,6 +144,7 @@ public sealed class SqliteMetadataStore : IMetadataStore
                     }
                     transaction.Commit();
                 }
+                Interlocked.Increment(ref _commits);
                 foreach (var pending in batch) pending.Done.TrySetResult();
             }
             catch (Exception e)
@@ -144,8 +187,12 @@ public sealed class SqliteMetadataStore : IMetadataStore
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _writerLoop.ConfigureAwait(false);
+        await _writerDone.Task.ConfigureAwait(false);
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _checkpointLoop.ConfigureAwait(false);
+        Execute(_writer, "PRAGMA wal_checkpoint(TRUNCATE);");
         await _writer.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
         SqliteConnection.ClearAllPools();
     }
 
