@@ -56,6 +56,17 @@ public sealed class SqsQueryProtocolTests(CloudFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task QueryRequestsMayBeSentAsGet()
+    {
+        var name = "get-" + Guid.NewGuid().ToString("N")[..8];
+        using var http = new HttpClient();
+        var created = XDocument.Parse(await http.GetStringAsync(new Uri(_endpoint, $"/?Action=CreateQueue&QueueName={name}&Version=2012-11-05")));
+        var url = created.Descendants(Ns + "QueueUrl").Single().Value;
+        var listed = XDocument.Parse(await http.GetStringAsync(new Uri(_endpoint, $"/?Action=ListQueues&QueueNamePrefix={name}&Version=2012-11-05")));
+        Assert.Equal(url, listed.Descendants(Ns + "QueueUrl").Single().Value);
+    }
+
+    [Fact]
     public async Task ErrorsUseTheQueryErrorShape()
     {
         var missing = await PostAsync("/", ("Action", "GetQueueUrl"), ("QueueName", "does-not-exist"));
